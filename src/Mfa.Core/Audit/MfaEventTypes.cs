@@ -21,9 +21,6 @@ public static class MfaEventTypes
     /// <summary>An Owner changed the organization's policy.</summary>
     public const string PolicyChanged = "policy.changed";
 
-    /// <summary>A second-factor verification succeeded.</summary>
-    public const string VerificationSucceeded = "verification.succeeded";
-
     /// <summary>A second-factor verification (or activation) failed.</summary>
     public const string VerificationFailed = "verification.failed";
 

@@ -7,9 +7,17 @@ public static class PhoneNumberMasking
     /// Masks an E.164 number, keeping the country calling code and the last two digits, e.g. <c>+447700900123</c> →
     /// <c>+44 •••• ••••23</c>. Anything that is not E.164 is masked entirely.
     /// </summary>
-    public static string Mask(string? e164)
+    public static string Mask(string? e164) => MaskOrNull(e164) ?? "•••";
+
+    /// <summary>As <see cref="Mask"/>, but <see langword="null"/> for a <see langword="null"/> or empty number.</summary>
+    public static string? MaskOrNull(string? e164)
     {
-        if (string.IsNullOrEmpty(e164) || e164[0] != '+' || e164.Length < 6)
+        if (string.IsNullOrEmpty(e164))
+        {
+            return null;
+        }
+
+        if (e164[0] != '+' || e164.Length < 6)
         {
             return "•••";
         }

@@ -100,4 +100,7 @@ public static class MfaErrorCodes
 
     /// <summary>The user does not belong to an organization, and the operation needs one.</summary>
     public const string NoOrganization = "no_organization";
+
+    /// <summary>The requested policy is not valid (e.g. allowing SMS for all users while MFA is not required).</summary>
+    public const string InvalidPolicy = "invalid_policy";
 }

@@ -131,13 +131,17 @@ public sealed class InMemoryMfaStore :
         Read(s => s.Attempts.GetValueOrDefault(userId) ?? MfaAttemptState.None, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<MfaAttemptState> RecordFailureAsync(string userId, DateTimeOffset failedAt, CancellationToken cancellationToken) =>
+    public ValueTask<bool> TryIncrementAsync(string userId, int expectedCount, DateTimeOffset failedAt, CancellationToken cancellationToken) =>
         Write(s =>
         {
             var current = s.Attempts.GetValueOrDefault(userId) ?? MfaAttemptState.None;
-            var next = new MfaAttemptState(current.FailedCount + 1, failedAt);
-            s.Attempts[userId] = next;
-            return next;
+            if (current.FailedCount != expectedCount)
+            {
+                return false;
+            }
+
+            s.Attempts[userId] = new MfaAttemptState(expectedCount + 1, failedAt);
+            return true;
         }, cancellationToken);
 
     /// <inheritdoc />
