@@ -21,7 +21,7 @@ namespace Mfa.Sms.Twilio.Tests.Infrastructure;
 internal sealed class TwilioStub : IAsyncDisposable
 {
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    public const string AuthToken = "0123456789abcdef0123456789abcdef";
+    public const string AuthToken = "f0e1d2c3b4a5968778695a4b3c2d1e0f";
     public const string ApiKeySid = "SK0123456789abcdef0123456789abcdef";
     public const string ApiKeySecret = "stub-api-key-secret-value";
     public const string MessageSid = "SM11111111111111111111111111111111";
