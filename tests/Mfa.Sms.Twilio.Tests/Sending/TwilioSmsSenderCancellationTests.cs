@@ -34,7 +34,7 @@ public sealed class TwilioSmsSenderCancellationTests : IAsyncLifetime
         await _stub.WaitForRequestAsync();
         await cancellation.CancelAsync();
 
-        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         Assert.Equal(cancellation.Token, thrown.CancellationToken);
         await _stub.RequestAborted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
@@ -50,7 +50,7 @@ public sealed class TwilioSmsSenderCancellationTests : IAsyncLifetime
         await _time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         Assert.Single(_stub.Requests);
     }
 }

@@ -25,7 +25,7 @@ public sealed class TwilioSmsSenderRetryTests : IAsyncLifetime
         await _time.WaitForTimerAsync(TimeSpan.FromSeconds(2));
         Assert.False(sending.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(2));
-        var result = await sending;
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(SmsSendStatus.Accepted, result.Status);
         Assert.Equal(2, _stub.Requests.Count);
@@ -55,7 +55,7 @@ public sealed class TwilioSmsSenderRetryTests : IAsyncLifetime
             _time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var result = await sending;
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(SmsSendStatus.RateLimited, result.Status);
         Assert.Equal("20429", result.ProviderErrorCode);
@@ -92,7 +92,7 @@ public sealed class TwilioSmsSenderRetryTests : IAsyncLifetime
         var sending = host.Sender.SendAsync(SenderHost.Message(), TestContext.Current.CancellationToken).AsTask();
         await _time.WaitForTimerAsync(TimeSpan.FromMilliseconds(700));
         _time.Advance(TimeSpan.FromMilliseconds(700));
-        var result = await sending;
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.True(result.IsAccepted);
         Assert.Equal(2, _stub.Requests.Count);
@@ -180,7 +180,7 @@ public sealed class TwilioSmsSenderRetryTests : IAsyncLifetime
         var sending = host.Sender.SendAsync(SenderHost.Message(), TestContext.Current.CancellationToken).AsTask();
         await _stub.WaitForRequestAsync();
         _time.Advance(TimeSpan.FromSeconds(10));
-        var result = await sending;
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         Assert.Equal(SmsSendStatus.UnknownOutcome, result.Status);
         await _stub.RequestAborted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
