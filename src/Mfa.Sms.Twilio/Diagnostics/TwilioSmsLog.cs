@@ -11,8 +11,8 @@ internal static partial class TwilioSmsLog
     [LoggerMessage(2001, LogLevel.Information, "Twilio accepted the SMS to {MaskedPhone} as {MessageSid} (attempt {Attempt}).")]
     public static partial void Accepted(ILogger logger, string maskedPhone, string? messageSid, int attempt);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Twilio refused the SMS to {MaskedPhone}: {Status} (Twilio error {ProviderErrorCode}, HTTP {HttpStatus}).")]
-    public static partial void Refused(ILogger logger, string maskedPhone, SmsSendStatus status, string providerErrorCode, int httpStatus);
+    [LoggerMessage(2002, LogLevel.Warning, "Twilio answered the SMS to {MaskedPhone} with an error, reported as {Status} (Twilio error {ProviderErrorCode}, HTTP {HttpStatus}).")]
+    public static partial void ErrorAnswer(ILogger logger, string maskedPhone, SmsSendStatus status, string providerErrorCode, int httpStatus);
 
     [LoggerMessage(2003, LogLevel.Information, "Retrying the SMS to {MaskedPhone} in {Delay} after {Reason} (retry {Retry} of {MaxRetries}).")]
     public static partial void Retrying(ILogger logger, string maskedPhone, TimeSpan delay, string reason, int retry, int maxRetries);

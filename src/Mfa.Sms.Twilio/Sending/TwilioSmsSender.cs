@@ -114,7 +114,7 @@ internal sealed class TwilioSmsSender(
                 return Outcome.Retry(SmsSendResult.Failed(status, providerErrorCode, retryAfter), "HTTP 429");
             }
 
-            TwilioSmsLog.Refused(logger, maskedPhone, status, providerErrorCode, httpStatus);
+            TwilioSmsLog.ErrorAnswer(logger, maskedPhone, status, providerErrorCode, httpStatus);
             return Outcome.Final(SmsSendResult.Failed(status, providerErrorCode));
         }
 
