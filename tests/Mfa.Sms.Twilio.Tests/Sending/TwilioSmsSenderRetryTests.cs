@@ -165,6 +165,42 @@ public sealed class TwilioSmsSenderRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_NameResolutionFailureOnce_RetriesAndSucceeds()
+    {
+        await using var host = SenderHost.Create(
+            o =>
+            {
+                SenderHost.StubAccount(o);
+                o.RetryDelay = TimeSpan.Zero;
+            },
+            [_stub.BaseAddress],
+            extraHandler: () => new ThrowingHandler(HttpRequestError.NameResolutionError, failures: 1));
+
+        var result = await host.Sender.SendAsync(SenderHost.Message(), TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal(2, host.Redirect.Attempts);
+    }
+
+    [Fact]
+    public async Task Send_ConnectionDroppedAfterRequestWasSent_ReturnsUnknownOutcomeWithoutRetry()
+    {
+        await using var host = SenderHost.Create(
+            o =>
+            {
+                SenderHost.StubAccount(o);
+                o.RetryDelay = TimeSpan.Zero;
+            },
+            [_stub.BaseAddress],
+            extraHandler: () => new ThrowingHandler(HttpRequestError.ResponseEnded, failures: 1));
+
+        var result = await host.Sender.SendAsync(SenderHost.Message(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SmsSendStatus.UnknownOutcome, result.Status);
+        Assert.Equal(1, host.Redirect.Attempts);
+    }
+
+    [Fact]
     public async Task Send_TwilioDoesNotAnswerInTime_ReturnsUnknownOutcomeWithoutRetry()
     {
         await using var host = SenderHost.Create(
