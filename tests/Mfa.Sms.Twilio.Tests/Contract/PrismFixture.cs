@@ -13,7 +13,7 @@ namespace Mfa.Sms.Twilio.Tests.Contract;
 /// </summary>
 public sealed class PrismFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartupBound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartupBound = TimeSpan.FromSeconds(120);
     private readonly StringBuilder _output = new();
     private Process? _prism;
     private string? _unavailable;
