@@ -10,6 +10,9 @@ public sealed class PostgresDatabase : TestDatabase
 {
     public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Username=mfa;Password=mfa;Database=mfa_tests";
 
+    // CREATE DATABASE copies template1; test classes start in parallel, so they take turns.
+    private static readonly SemaphoreSlim CreateGate = new(1, 1);
+
     private readonly string _name = $"mfa_t_{Guid.NewGuid():N}";
 
     public static string ServerConnectionString =>
@@ -21,7 +24,10 @@ public sealed class PostgresDatabase : TestDatabase
 
     protected override async Task CreateAsync()
     {
-        var server = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Timeout = 3, Pooling = false };
+        // A refused connection fails at once; the timeout only bounds a silent host, and is generous because a loaded
+        // 2-core CI machine can take seconds to start a backend.
+        var server = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Timeout = 15, Pooling = false };
+        await CreateGate.WaitAsync();
         try
         {
             await using var connection = new NpgsqlConnection(server.ToString());
@@ -34,9 +40,14 @@ public sealed class PostgresDatabase : TestDatabase
             await using var fast = new NpgsqlCommand($"ALTER DATABASE \"{_name}\" SET synchronous_commit = off", connection);
             await fast.ExecuteNonQueryAsync();
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        catch (NpgsqlException ex) when (ex is not PostgresException)
         {
+            // Only "could not talk to a server" means unavailable; an error the server reports fails the tests.
             Unavailable = $"PostgreSQL not reachable at {server.Host}:{server.Port} ({ex.Message}): run .ci/setup/10-postgres.sh";
+        }
+        finally
+        {
+            CreateGate.Release();
         }
     }
 
