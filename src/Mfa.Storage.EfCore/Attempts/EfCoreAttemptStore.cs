@@ -16,20 +16,34 @@ internal sealed class EfCoreAttemptStore(DbContext context) : IMfaAttemptStore
     public async ValueTask<MfaAttemptState> GetAsync(string userId, CancellationToken cancellationToken) =>
         await ReadAsync(userId, cancellationToken);
 
-    public async ValueTask<MfaAttemptState> RecordFailureAsync(string userId, DateTimeOffset failedAt, CancellationToken cancellationToken) =>
-        await context.InTransactionAsync(
-            async token =>
-            {
-                await context.UpsertAsync(
-                    t => Counters.Where(a => a.UserId == userId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedCount, a => a.FailedCount + 1).SetProperty(a => a.LastFailureAt, failedAt), t),
-                    () => new MfaAttemptCounter { UserId = userId, FailedCount = 1, LastFailureAt = failedAt },
-                    token);
+    public async ValueTask<bool> TryIncrementAsync(string userId, int expectedCount, DateTimeOffset failedAt, CancellationToken cancellationToken)
+    {
+        // Compare-and-set in one statement: only the caller that still sees the expected count wins.
+        var updated = await Counters
+            .Where(a => a.UserId == userId && a.FailedCount == expectedCount)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedCount, expectedCount + 1).SetProperty(a => a.LastFailureAt, failedAt), cancellationToken);
+        if (updated == 1 || expectedCount != 0)
+        {
+            return updated == 1;
+        }
 
-                // The row is locked by our update until commit, so this reads our own increment.
-                return await ReadAsync(userId, token);
-            },
-            cancellationToken);
+        // No row means a count of 0: the first caller to insert wins; the unique key refuses the others.
+        var counter = new MfaAttemptCounter { UserId = userId, FailedCount = 1, LastFailureAt = failedAt };
+        context.Add(counter);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            context.Entry(counter).State = EntityState.Detached;
+        }
+    }
 
     public async ValueTask ResetAsync(string userId, CancellationToken cancellationToken) =>
         await Counters.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
