@@ -25,7 +25,8 @@ internal static class EnrollCommand
         var command = new Command("enroll", "Begin enrolling a factor; then run activate with the code.") { user, method, country, phone, qr };
         command.Validators.Add(result =>
         {
-            var isSms = result.GetValue(method) == "sms";
+            // Read the token, not the value: an invalid --method has its own error and its value would throw here.
+            var isSms = result.GetResult(method)?.Tokens is [{ Value: "sms" }, ..];
             if (isSms && string.IsNullOrWhiteSpace(result.GetValue(phone)))
             {
                 result.AddError("--method sms needs --phone NUMBER (and --country CC unless the number starts with +).");
