@@ -118,7 +118,8 @@ internal sealed class SmsCodeSender(
 
         if (challenge.SendCount >= sms.MaxSendsPerChallenge)
         {
-            return await RefuseAsync(user, SmsErrors.ChallengeSendLimit(), cancellationToken);
+            // A new challenge can start once this one's last code expired.
+            return await RefuseAsync(user, SmsErrors.ChallengeSendLimit(challenge.ExpiresAt), cancellationToken);
         }
 
         if (RefuseCountry(challenge.PhoneNumber) is { } countryRefusal)
