@@ -45,7 +45,8 @@ internal sealed class CliOutput(TextWriter stdout, TextWriter stderr, bool json)
 
     public int WriteError(string? command, CliError error)
     {
-        stderr.WriteLine($"error: {error.Code}: {OneLine(error.Message)}");
+        var retry = error.RetryAfter is { } until ? $" (retry after {Format.Time(until)})" : "";
+        stderr.WriteLine($"error: {error.Code}: {OneLine(error.Message)}{retry}");
         if (json)
         {
             var details = new JsonObject { ["code"] = error.Code, ["message"] = OneLine(error.Message) };

@@ -105,6 +105,28 @@ public sealed class ErrorHandlingTests : IDisposable
     }
 
     [Fact]
+    public async Task RepeatedWrongCodes_LockOut_WithRetryAfter()
+    {
+        (await _cli.RunAsync("demo-seed")).AssertOk();
+        var uri = (await _cli.RunAsync("enroll", "alice@acme.test", "--method", "app")).AssertOk().Field("uri");
+        (await _cli.RunAsync("activate", "alice@acme.test", CliFixture.TotpCode(uri))).AssertOk();
+        var wrong = Enumerable.Range(-1, 3).Select(step => CliFixture.TotpCode(uri, step)).Contains("000000") ? "111111" : "000000";
+
+        CliRun run;
+        var attempts = 0;
+        do
+        {
+            run = await _cli.RunAsync("--json", "signin", "alice@acme.test", "--code", wrong);
+            attempts++;
+        }
+        while (run.ExitCode == 1 && run.Json().GetProperty("error").GetProperty("code").GetString() == "invalid_code" && attempts < 15);
+
+        run.AssertFailed(1, "locked_out");
+        Assert.Contains("(retry after ", run.Stderr, StringComparison.Ordinal);
+        Assert.True(DateTimeOffset.TryParse(run.Json().GetProperty("error").GetProperty("retry_after").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+    }
+
+    [Fact]
     public async Task ActivateWithoutEnroll_IsARefusal()
     {
         (await _cli.RunAsync("demo-seed")).AssertOk();
