@@ -148,8 +148,8 @@ public sealed class CrossProcessRaceTests(PostgresDatabase database) : IClassFix
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var errors = process.StandardError.ReadToEndAsync(ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // A guard against a hung worker, not a performance bound: the race takes well under a minute on an idle 2-core
-        // machine, but about 90 s when that machine runs a load average of 30 (the workers give up after 170 s).
+        // A guard against a hung worker, not a performance bound. Measured on the shared 2-core machine at a load average
+        // of about 34: 26 s of seeding, then about 90 s of racing (the workers give up after 170 s). Not yet measured idle.
         timeout.CancelAfter(TimeSpan.FromSeconds(180));
         try
         {
