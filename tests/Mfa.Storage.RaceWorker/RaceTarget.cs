@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Mfa.Storage.RaceWorker;
 
 /// <summary>
-/// What one round races for. The race test seeds the same targets from the same formulas, so test and workers agree
-/// without exchanging anything but the round count.
+/// What one round races for: a user of its own per scenario and round, so neither the replay guard nor the throttling
+/// of an earlier round interferes. The test seeds each user through the engine and leaves the code to submit in the
+/// round's barrier row.
 /// </summary>
 public sealed record RaceTarget(string Scenario, int Round)
 {
@@ -17,16 +15,6 @@ public sealed record RaceTarget(string Scenario, int Round)
 
     public string UserId => $"race-{Scenario}-{Round}";
 
-    public string FactorId => $"race-factor-{Round}";
-
-    public string ChallengeId => $"race-challenge-{Round}";
-
-    /// <summary>The valid TOTP time step submitted in this round.</summary>
-    public long TimeStep => 1_000_000 + Round;
-
-    /// <summary>The recovery code or SMS code submitted (what a user would type).</summary>
-    public string Code => $"{Scenario}-code-{Round}";
-
-    /// <summary>The keyed hash the store holds for <see cref="Code"/> (a plain SHA-256 is enough at store level).</summary>
-    public byte[] CodeHash => SHA256.HashData(Encoding.UTF8.GetBytes(Code));
+    /// <summary>The phone number of the round's SMS user (distinct per round, so seeding can run concurrently).</summary>
+    public string PhoneNumber => FormattableString.Invariant($"+4179668{Round:D4}");
 }

@@ -1,5 +1,5 @@
 using Mfa.Audit;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 using Mfa.Policy;
 using Mfa.Users;
@@ -13,7 +13,7 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task FullFlow_IsAudited_NewestFirstWithPaging_AndHoldsNoSecret()
     {
-        using var host = new EngineHost(o => o.Throttling.MaxFailedAttempts = 4);
+        using var host = MfaTestHost.Create(o => o.Throttling.MaxFailedAttempts = 4);
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         host.AddUser("member");
@@ -27,7 +27,7 @@ public sealed class AuditTrailTests
         await host.SignIn.VerifyRecoveryCodeAsync("alice", activation.RecoveryCodes.Codes[0], Ct);
         secrets.AddRange((await host.RecoveryCodes.RegenerateAsync("alice", Ct)).Value.Codes);
         await host.Policy.ChangeAsync("owner", "org-1", new MfaPolicyChange { RequireMfa = true, AllowSms = true }, Ct);
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         secrets.Add(host.LastSmsCode());
         await host.Enrollment.ResendSmsAsync("alice", Ct); // refused: cooldown
         for (var i = 0; i < 4; i++)

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 using Mfa.Sms;
 using Mfa.Stores;
@@ -66,7 +66,7 @@ public sealed class PhoneNumberTests
     [Fact]
     public async Task BeginSms_ShowsMaskedNumber_AndStoresE164()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
 
         var sent = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput("GB", "07400 123456"), TestContext.Current.CancellationToken);
@@ -108,7 +108,7 @@ public sealed class PhoneNumberTests
     public Property InvalidPhoneInput_GetsClearCode_SendsNothing_PersistsNothing() =>
         Prop.ForAll(InvalidInputs().ToArbitrary(), input => Sync.Run(async () =>
         {
-            using var host = new EngineHost();
+            using var host = MfaTestHost.Create();
             host.AddUser("alice");
             var ct = TestContext.Current.CancellationToken;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Mfa.Audit;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Policy;
 using Mfa.SignIn;
 using Mfa.Stores;
@@ -70,7 +70,7 @@ public sealed class AuthorizationPropertyTests
     public Property PolicyResetsAndDisable_FollowTheRules() =>
         Prop.ForAll(Ops().ToArbitrary(), ops => Sync.Run(async () =>
         {
-            using var host = new EngineHost();
+            using var host = MfaTestHost.Create(protection: TestSecretProtection.Cheap);
             foreach (var (id, org, role) in People)
             {
                 host.AddUser(id, org, role);
@@ -206,7 +206,7 @@ public sealed class AuthorizationPropertyTests
             return true;
         }));
 
-    private static async Task<List<MfaAuditRecord>> AllAuditAsync(EngineHost host)
+    private static async Task<List<MfaAuditRecord>> AllAuditAsync(MfaTestHost host)
     {
         var all = new List<MfaAuditRecord>();
         foreach (var org in Orgs)

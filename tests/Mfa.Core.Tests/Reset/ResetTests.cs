@@ -1,4 +1,4 @@
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Policy;
 using Mfa.SignIn;
 using Mfa.Stores;
@@ -13,7 +13,7 @@ public sealed class ResetTests
     [Fact]
     public async Task AfterAdminReset_DisablingAPendingEnrolment_StillLeavesEnrolmentRequired()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         await host.EnrolAppAsync("alice");
@@ -30,12 +30,12 @@ public sealed class ResetTests
     [Fact]
     public async Task AdminReset_RemovesFactorsCodesAndLockState()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         await host.EnrolAppAsync("alice");
         await host.SignIn.VerifyAsync("alice", "000000", Ct);
-        await host.Enrollment.BeginSmsAsync("alice", new Mfa.Phones.PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new Mfa.Phones.PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
 
         var outcome = await host.Reset.ResetUserAsync("owner", "alice", Ct);
 
@@ -51,7 +51,7 @@ public sealed class ResetTests
     [Fact]
     public async Task DisableAfterPolicyTurnedOff_Works()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         await host.EnrolAppAsync("alice");

@@ -1,5 +1,5 @@
 using Mfa.Audit;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Stores;
 using Mfa.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +11,7 @@ public sealed class TransactionAndListenerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static EngineHost NewHost(FailingStores failing) => new(build: b =>
+    private static MfaTestHost NewHost(FailingStores failing) => MfaTestHost.Create(build: b =>
     {
         b.Services.Replace(ServiceDescriptor.Singleton<IMfaRecoveryCodeStore>(sp => failing.Wrap(sp.GetRequiredService<InMemoryMfaStore>())));
         b.Services.Replace(ServiceDescriptor.Singleton<IMfaResetMarkerStore>(sp => failing.Wrap(sp.GetRequiredService<InMemoryMfaStore>())));
@@ -78,7 +78,7 @@ public sealed class TransactionAndListenerTests
     [Fact]
     public async Task ThrowingListener_DoesNotUndoChange_AndListenersSeeCommittedState()
     {
-        using var host = new EngineHost(build: b => b.AddEventListener<ThrowingListener>());
+        using var host = MfaTestHost.Create(build: b => b.AddEventListener<ThrowingListener>());
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         await host.EnrolAppAsync("alice");

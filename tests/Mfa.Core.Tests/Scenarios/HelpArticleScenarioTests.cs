@@ -1,5 +1,5 @@
 using Mfa.Audit;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 using Mfa.Policy;
 using Mfa.SignIn;
@@ -15,7 +15,7 @@ public sealed class HelpArticleScenarioTests
     [Fact]
     public async Task PersonalEnable_WithAuthenticatorApp_ViaManualKey()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
 
         var begun = (await host.Enrollment.BeginAuthenticatorAppAsync("alice", new PhoneNumberInput("GB", "07400 123456"), Ct)).Value;
@@ -30,7 +30,7 @@ public sealed class HelpArticleScenarioTests
     [Fact]
     public async Task PersonalDisable_RemovesFactor()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
         await host.EnrolSmsAsync("alice");
 
@@ -44,15 +44,15 @@ public sealed class HelpArticleScenarioTests
     [Fact]
     public async Task OwnerRequiresMfa_MemberMustEnrol_SmsRefusedUntilOwnerAllowsIt()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
 
         var required = await host.Policy.ChangeAsync("owner", "org-1", new MfaPolicyChange { RequireMfa = true }, Ct);
         var atSignIn = (await host.SignIn.GetRequirementAsync("alice", Ct)).Value;
-        var smsRefused = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        var smsRefused = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         await host.Policy.ChangeAsync("owner", "org-1", new MfaPolicyChange { AllowSms = true }, Ct);
-        var smsAllowed = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        var smsAllowed = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         var activated = await host.Enrollment.ActivateAsync("alice", host.LastSmsCode(), Ct);
 
         Assert.True(required.Value.RequireMfa);
@@ -68,7 +68,7 @@ public sealed class HelpArticleScenarioTests
     [Fact]
     public async Task MemberWithSmsFactor_WhenSmsNotAllowed_MustEnrolAgain_AfterGracePeriod()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         await host.EnrolSmsAsync("alice");
@@ -82,7 +82,7 @@ public sealed class HelpArticleScenarioTests
 
         Assert.Equal(MfaSignInStep.Challenge, inGrace.Step);
         Assert.Equal(MfaEnrollmentReason.SmsNotAllowed, inGrace.Reason);
-        Assert.Equal(EngineHost.Start.AddDays(7), inGrace.EnrollmentDeadline);
+        Assert.Equal(MfaTestHost.Start.AddDays(7), inGrace.EnrollmentDeadline);
         Assert.True(smsStillWorks.Succeeded);
         Assert.Equal(MfaSignInStep.Enrollment, afterGrace.Step);
         Assert.Equal(MfaEnrollmentReason.SmsNotAllowed, afterGrace.Reason);
@@ -91,7 +91,7 @@ public sealed class HelpArticleScenarioTests
     [Fact]
     public async Task OwnerResetsUser_ListenerEndsSessions_UserMustEnrolAtNextSignIn()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         host.AddUser("bob", role: MfaRole.Member);
@@ -116,7 +116,7 @@ public sealed class HelpArticleScenarioTests
     [Fact]
     public async Task SelfReset_OnlyWhenOrganizationRequiresMfa()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("owner", role: MfaRole.Owner);
         host.AddUser("alice");
         await host.EnrolAppAsync("alice");

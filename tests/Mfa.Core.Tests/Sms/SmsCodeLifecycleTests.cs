@@ -1,7 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Stores;
 
 namespace Mfa.Core.Tests.Sms;
@@ -10,9 +10,9 @@ public sealed class SmsCodeLifecycleTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<EngineHost> SignedUpAsync(Action<MfaOptions>? configure = null)
+    private static async Task<MfaTestHost> SignedUpAsync(Action<MfaOptions>? configure = null)
     {
-        var host = new EngineHost(configure);
+        var host = MfaTestHost.Create(configure);
         host.AddUser("alice");
         await host.EnrolSmsAsync("alice");
         host.Sms.Respond = _ => Mfa.Sms.SmsSendResult.Accepted("SM1");
@@ -105,7 +105,7 @@ public sealed class SmsCodeLifecycleTests
         var results = new List<string?>();
         for (var i = 0; i < 5; i++)
         {
-            results.Add((await host.SignIn.VerifyAsync("alice", EngineHost.WrongCode(code), Ct)).Error?.Code);
+            results.Add((await host.SignIn.VerifyAsync("alice", MfaTestHost.WrongCode(code), Ct)).Error?.Code);
             host.Time.Advance(TimeSpan.FromSeconds(10)); // past the throttling back-off
         }
 
@@ -126,8 +126,8 @@ public sealed class SmsCodeLifecycleTests
         await host.SignIn.SendSmsCodeAsync("alice", Ct);
         var code = host.LastSmsCode();
 
-        await host.SignIn.VerifyAsync("alice", EngineHost.WrongCode(code), Ct);
-        await host.SignIn.VerifyAsync("alice", EngineHost.WrongCode(code), Ct);
+        await host.SignIn.VerifyAsync("alice", MfaTestHost.WrongCode(code), Ct);
+        await host.SignIn.VerifyAsync("alice", MfaTestHost.WrongCode(code), Ct);
         var counted = await ((IMfaAttemptStore)host.Store).GetAsync("alice", Ct);
         await host.SignIn.VerifyAsync("alice", code, Ct);
         var afterSuccess = await ((IMfaAttemptStore)host.Store).GetAsync("alice", Ct);
@@ -144,7 +144,7 @@ public sealed class SmsCodeLifecycleTests
         var code = host.LastSmsCode();
         for (var i = 0; i < 3; i++)
         {
-            await host.SignIn.VerifyAsync("alice", EngineHost.WrongCode(code), Ct);
+            await host.SignIn.VerifyAsync("alice", MfaTestHost.WrongCode(code), Ct);
         }
 
         var locked = await host.SignIn.VerifyAsync("alice", code, Ct);
@@ -218,7 +218,7 @@ public sealed class SmsCodeLifecycleTests
                         used |= result.Succeeded;
                         break;
                     case VerifyWrong when latest is not null:
-                        if ((await host.SignIn.VerifyAsync("alice", EngineHost.WrongCode(latest), Ct)).Succeeded)
+                        if ((await host.SignIn.VerifyAsync("alice", MfaTestHost.WrongCode(latest), Ct)).Succeeded)
                         {
                             throw new InvalidOperationException("a wrong code was accepted");
                         }
@@ -230,7 +230,7 @@ public sealed class SmsCodeLifecycleTests
 
                         break;
                     case VerifyOld(var back):
-                        var history = host.Sms.Accepted.Skip(sentBefore).Select(s => EngineHost.CodeIn(s.Message.Body)).ToList();
+                        var history = host.Sms.Accepted.Skip(sentBefore).Select(s => MfaTestHost.CodeIn(s.Message.Body)).ToList();
                         if (history.Count <= back || history[^(back + 1)] == latest)
                         {
                             break;

@@ -1,4 +1,4 @@
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 using Mfa.SignIn;
 
@@ -11,7 +11,7 @@ public sealed class SmsEnrollmentTests
     [Fact]
     public async Task BeginSms_SendsCode_ThenActivate_MakesSmsTheFactor()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
 
         var sent = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput("GB", "07400 123456"), Ct);
@@ -34,11 +34,11 @@ public sealed class SmsEnrollmentTests
     [Fact]
     public async Task Activate_WithWrongCode_LeavesEnrolmentPending()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
 
-        var wrong = await host.Enrollment.ActivateAsync("alice", EngineHost.WrongCode(host.LastSmsCode()), Ct);
+        var wrong = await host.Enrollment.ActivateAsync("alice", MfaTestHost.WrongCode(host.LastSmsCode()), Ct);
         var right = await host.Enrollment.ActivateAsync("alice", host.LastSmsCode(), Ct);
 
         Assert.Equal(MfaErrorCodes.InvalidCode, wrong.Error?.Code);
@@ -48,9 +48,9 @@ public sealed class SmsEnrollmentTests
     [Fact]
     public async Task ResendSms_AfterCooldown_SendsNewCode_AndOnlyTheNewCodeActivates()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         var first = host.LastSmsCode();
 
         var tooSoon = await host.Enrollment.ResendSmsAsync("alice", Ct);
@@ -71,11 +71,11 @@ public sealed class SmsEnrollmentTests
     [Fact]
     public async Task BeginSms_WhileAppIsActive_KeepsAppValidUntilSmsIsActivated()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
         var key = await host.EnrolAppAsync("alice");
 
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         host.Time.Advance(TimeSpan.FromSeconds(30));
         var requirement = (await host.SignIn.GetRequirementAsync("alice", Ct)).Value;
         var appStillWorks = await host.SignIn.VerifyAsync("alice", host.TotpNow(key), Ct);
@@ -93,9 +93,9 @@ public sealed class SmsEnrollmentTests
     [Fact]
     public async Task PendingSmsEnrolment_Expires()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         var code = host.LastSmsCode();
 
         host.Time.Advance(TimeSpan.FromMinutes(15));
@@ -108,7 +108,7 @@ public sealed class SmsEnrollmentTests
     [Fact]
     public async Task SignInChallenge_SendSmsCode_ThenVerify()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
         await host.EnrolSmsAsync("alice");
 
@@ -128,7 +128,7 @@ public sealed class SmsEnrollmentTests
     [Fact]
     public async Task SendSmsCode_WithoutSmsFactor_IsNotEnrolled()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
         await host.EnrolAppAsync("alice");
 

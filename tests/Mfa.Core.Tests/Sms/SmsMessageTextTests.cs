@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 using Mfa.Sms;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +14,10 @@ public sealed class SmsMessageTextTests
     [Fact]
     public async Task DefaultTemplate_HasAppNameAndCode()
     {
-        using var host = new EngineHost();
+        using var host = MfaTestHost.Create();
         host.AddUser("alice");
 
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
 
         var body = host.Sms.All[^1].Message.Body;
         Assert.Matches("^Your Contoso verification code is [0-9]{6}$", body);
@@ -27,17 +27,17 @@ public sealed class SmsMessageTextTests
     [Fact]
     public async Task WebOtpDomain_AddsOriginBoundLineAsLastLine()
     {
-        using var host = new EngineHost(o =>
+        using var host = MfaTestHost.Create(o =>
         {
             o.Sms.WebOtpDomain = "example.com";
             o.Sms.MessageTemplate = "{Code} is your {AppName} code";
         });
         host.AddUser("alice");
 
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
 
         var body = host.Sms.All[^1].Message.Body;
-        var code = EngineHost.CodeIn(body);
+        var code = MfaTestHost.CodeIn(body);
         Assert.StartsWith($"{code} is your Contoso code", body, StringComparison.Ordinal);
         Assert.Equal($"@example.com #{code}", body.Split('\n')[^1]);
     }
@@ -45,10 +45,10 @@ public sealed class SmsMessageTextTests
     [Fact]
     public async Task CustomFormatter_IsUsed()
     {
-        using var host = new EngineHost(build: b => b.Services.Replace(ServiceDescriptor.Singleton<ISmsMessageFormatter, FrenchFormatter>()));
+        using var host = MfaTestHost.Create(build: b => b.Services.Replace(ServiceDescriptor.Singleton<ISmsMessageFormatter, FrenchFormatter>()));
         host.AddUser("alice");
 
-        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         var activated = await host.Enrollment.ActivateAsync("alice", host.LastSmsCode(), Ct);
 
         Assert.Matches("^Votre code Contoso : [0-9]{6}$", host.Sms.All[^1].Message.Body);

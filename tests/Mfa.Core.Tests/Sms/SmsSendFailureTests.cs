@@ -1,4 +1,4 @@
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 using Mfa.Sms;
 using Mfa.Stores;
@@ -20,7 +20,7 @@ public sealed class SmsSendFailureTests
         { SmsSendStatus.UnknownOutcome, MfaErrorCodes.SmsDeliveryFailed, false },
     };
 
-    private static EngineHost NewHost() => new(o => o.Sms.MaxPerUserPerHour = 2);
+    private static MfaTestHost NewHost() => MfaTestHost.Create(o => o.Sms.MaxPerUserPerHour = 2);
 
     [Theory]
     [MemberData(nameof(Failures))]
@@ -31,11 +31,11 @@ public sealed class SmsSendFailureTests
         var key = await host.EnrolAppAsync("alice");
         host.Sms.Respond = _ => SmsSendResult.Failed(status, "p-1", TimeSpan.FromSeconds(20));
 
-        var result = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        var result = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
 
         await AssertNothingLostAsync(host, result, code, key, MfaSmsPurpose.Enrollment);
         Assert.Equal(MfaErrorCodes.NoPendingEnrollment, (await host.Enrollment.ActivateAsync("alice", "123456", Ct)).Error?.Code);
-        await AssertQuotaAsync(host, quotaReleased, () => host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct));
+        await AssertQuotaAsync(host, quotaReleased, () => host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct));
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public sealed class SmsSendFailureTests
 
         Assert.Equal(code, result.Error?.Code);
         Assert.Null(await ((IMfaSmsChallengeStore)host.Store).FindAsync("alice", MfaSmsPurpose.SignIn, Ct));
-        foreach (var guess in new[] { enrolmentCode, EngineHost.CodeIn(host.Sms.All[^1].Message.Body), "000000" })
+        foreach (var guess in new[] { enrolmentCode, MfaTestHost.CodeIn(host.Sms.All[^1].Message.Body), "000000" })
         {
             Assert.Equal(MfaErrorCodes.NoSmsChallenge, (await host.SignIn.VerifyAsync("alice", guess, Ct)).Error?.Code);
         }
@@ -70,7 +70,7 @@ public sealed class SmsSendFailureTests
         host.AddUser("alice");
         host.Sms.Respond = _ => SmsSendResult.Failed(SmsSendStatus.RateLimited, "20429", TimeSpan.FromSeconds(20));
 
-        var result = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        var result = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
 
         Assert.Equal(host.Time.GetUtcNow().AddSeconds(20), result.Error?.RetryAfter);
     }
@@ -83,12 +83,12 @@ public sealed class SmsSendFailureTests
         var key = await host.EnrolAppAsync("alice");
         host.Sms.Respond = _ => throw new HttpRequestException("provider down");
 
-        var result = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        var result = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
 
         await AssertNothingLostAsync(host, result, MfaErrorCodes.SmsDeliveryFailed, key, MfaSmsPurpose.Enrollment);
 
         // The message may have left before the client threw: the send stays counted, as for UnknownOutcome.
-        await AssertQuotaAsync(host, released: false, () => host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct));
+        await AssertQuotaAsync(host, released: false, () => host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SmsSendFailureTests
         Assert.Null(await ((IMfaSmsChallengeStore)host.Store).FindAsync("alice", MfaSmsPurpose.SignIn, Ct));
     }
 
-    private static async Task AssertNothingLostAsync(EngineHost host, MfaResult result, string code, string appKey, MfaSmsPurpose purpose)
+    private static async Task AssertNothingLostAsync(MfaTestHost host, MfaResult result, string code, string appKey, MfaSmsPurpose purpose)
     {
         Assert.Equal(code, result.Error?.Code);
         Assert.False(string.IsNullOrWhiteSpace(result.Error?.Description));
@@ -137,7 +137,7 @@ public sealed class SmsSendFailureTests
     }
 
     /// <summary>With 2 SMS an hour: a released failure leaves room for two more sends, a kept one for one.</summary>
-    private static async Task AssertQuotaAsync(EngineHost host, bool released, Func<Task<MfaResult<SmsCodeSent>>> send)
+    private static async Task AssertQuotaAsync(MfaTestHost host, bool released, Func<Task<MfaResult<SmsCodeSent>>> send)
     {
         host.Sms.Respond = _ => SmsSendResult.Accepted("SM-ok");
         host.Time.Advance(TimeSpan.FromSeconds(61));

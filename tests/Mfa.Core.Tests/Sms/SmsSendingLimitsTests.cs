@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 
 namespace Mfa.Core.Tests.Sms;
@@ -9,9 +9,9 @@ public sealed class SmsSendingLimitsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<EngineHost> SmsUsersAsync(Action<MfaOptions>? configure = null, params string[] users)
+    private static async Task<MfaTestHost> SmsUsersAsync(Action<MfaOptions>? configure = null, params string[] users)
     {
-        var host = new EngineHost(configure);
+        var host = MfaTestHost.Create(configure);
         foreach (var user in users.DefaultIfEmpty("alice"))
         {
             host.AddUser(user);
@@ -96,10 +96,10 @@ public sealed class SmsSendingLimitsTests
     [Fact]
     public async Task CountryOutsideAllowList_IsRefused_AndNothingSent()
     {
-        using var host = new EngineHost(o => o.Sms.AllowedCountries.Add("US"));
+        using var host = MfaTestHost.Create(o => o.Sms.AllowedCountries.Add("US"));
         host.AddUser("alice");
 
-        var gb = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, EngineHost.UkMobile), Ct);
+        var gb = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput(null, MfaTestHost.UkMobile), Ct);
         var us = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput("US", "201 555 0123"), Ct);
 
         Assert.Equal(MfaErrorCodes.CountryNotAllowed, gb.Error?.Code);
@@ -169,7 +169,7 @@ public sealed class SmsSendingLimitsTests
             var seen = host.Sms.All.Skip(skip).ToList();
             foreach (var user in Users)
             {
-                var times = seen.Where(s => s.Message.To == EngineHost.UkMobile && sends[user].Contains(s.At)).Select(s => s.At).ToList();
+                var times = seen.Where(s => s.Message.To == MfaTestHost.UkMobile && sends[user].Contains(s.At)).Select(s => s.At).ToList();
                 var mine = sends[user];
                 for (var i = 0; i < mine.Count; i++)
                 {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Mfa.Core.Tests.Support;
+using Mfa.Core.Tests.TestSupport;
 using Mfa.Phones;
 using Mfa.Sms;
 using Mfa.Sms.Development;
@@ -11,7 +11,7 @@ namespace Mfa.Core.Tests.Sms.Development;
 public sealed class DevelopmentSmsOutboxTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("mfa-outbox-tests-").FullName;
-    private readonly FakeTimeProvider _time = new(EngineHost.Start);
+    private readonly FakeTimeProvider _time = new(MfaTestHost.Start);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -33,7 +33,7 @@ public sealed class DevelopmentSmsOutboxTests : IDisposable
         Assert.Equal(result.ProviderMessageId, json.RootElement.GetProperty("id").GetString());
         Assert.Equal("+447700900123", json.RootElement.GetProperty("to").GetString());
         Assert.Equal("Your code is 123456", json.RootElement.GetProperty("body").GetString());
-        Assert.Equal(EngineHost.Start, json.RootElement.GetProperty("sentAt").GetDateTimeOffset());
+        Assert.Equal(MfaTestHost.Start, json.RootElement.GetProperty("sentAt").GetDateTimeOffset());
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class DevelopmentSmsOutboxTests : IDisposable
         var messages = await outbox.ReadAllAsync(Ct);
 
         Assert.Equal(["message 0", "message 1", "message 2"], messages.Select(m => m.Body));
-        Assert.Equal(EngineHost.Start.AddSeconds(122), messages[^1].SentAt);
+        Assert.Equal(MfaTestHost.Start.AddSeconds(122), messages[^1].SentAt);
         Assert.Equal(3, messages.Select(m => m.Id).Distinct().Count());
     }
 
@@ -140,7 +140,7 @@ public sealed class DevelopmentSmsOutboxTests : IDisposable
     [Fact]
     public async Task AddDevelopmentSmsOutbox_EnrolmentCodeCanBeReadFromOutbox()
     {
-        using var host = new EngineHost(withSmsSender: false, build: b => b.AddDevelopmentSmsOutbox(FilePath));
+        using var host = MfaTestHost.Create(withSmsSender: false, build: b => b.AddDevelopmentSmsOutbox(FilePath));
         host.AddUser("alice");
         var outbox = host.Get<DevelopmentSmsOutbox>();
         Assert.Same(outbox, host.Get<ISmsSender>());
@@ -148,7 +148,7 @@ public sealed class DevelopmentSmsOutboxTests : IDisposable
         var begun = await host.Enrollment.BeginSmsAsync("alice", new PhoneNumberInput("GB", "07400 123456"), Ct);
         Assert.True(begun.Succeeded, begun.ToString());
         var message = Assert.Single(await outbox.ReadAllAsync(Ct));
-        var activated = await host.Enrollment.ActivateAsync("alice", EngineHost.CodeIn(message.Body), Ct);
+        var activated = await host.Enrollment.ActivateAsync("alice", MfaTestHost.CodeIn(message.Body), Ct);
 
         Assert.True(activated.Succeeded, activated.ToString());
         Assert.Equal("+447400123456", message.To);
@@ -158,7 +158,7 @@ public sealed class DevelopmentSmsOutboxTests : IDisposable
     [Fact]
     public void AddDevelopmentSmsOutbox_ReplacesEarlierSender()
     {
-        using var host = new EngineHost(build: b => b.AddDevelopmentSmsOutbox(FilePath));
+        using var host = MfaTestHost.Create(build: b => b.AddDevelopmentSmsOutbox(FilePath));
 
         Assert.IsType<DevelopmentSmsOutbox>(host.Get<ISmsSender>());
         Assert.Equal(FilePath, host.Get<DevelopmentSmsOutbox>().Path);

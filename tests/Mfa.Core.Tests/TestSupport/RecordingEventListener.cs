@@ -1,6 +1,6 @@
 using Mfa.Audit;
 
-namespace Mfa.Core.Tests.Support;
+namespace Mfa.Core.Tests.TestSupport;
 
 /// <summary>Records the events the engine publishes, and what the store looked like at that moment if asked.</summary>
 internal sealed class RecordingEventListener : IMfaEventListener

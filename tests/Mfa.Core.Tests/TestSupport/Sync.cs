@@ -1,4 +1,4 @@
-namespace Mfa.Core.Tests.Support;
+namespace Mfa.Core.Tests.TestSupport;
 
 /// <summary>
 /// FsCheck properties here are synchronous; the engine over in-memory stores completes synchronously anyway, so

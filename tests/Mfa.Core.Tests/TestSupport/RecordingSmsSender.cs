@@ -1,6 +1,6 @@
 using Mfa.Sms;
 
-namespace Mfa.Core.Tests.Support;
+namespace Mfa.Core.Tests.TestSupport;
 
 /// <summary>Records every message it is asked to send; answers with <see cref="Respond"/> (accepted by default).</summary>
 internal sealed class RecordingSmsSender : ISmsSender
