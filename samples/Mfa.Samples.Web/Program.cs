@@ -42,7 +42,6 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizePage("/Index");
     o.Conventions.AuthorizeFolder("/Settings");
     o.Conventions.AuthorizeFolder("/Admin", SampleClaims.OwnerPolicy);
-    o.Conventions.AuthorizeFolder("/Dev");
     // The second-factor and enrolment pages are the only ones a pending sign-in reaches.
     o.Conventions.AuthorizeFolder("/SignIn", MfaAuthenticationDefaults.PendingSignInPolicy);
 });
