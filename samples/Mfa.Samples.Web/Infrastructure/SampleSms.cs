@@ -1,8 +1,9 @@
 namespace Mfa.Samples.Web.Infrastructure;
 
 /// <summary>
-/// Where the sample's SMS go: the development outbox (a file next to the database, shown on the SMS outbox page),
-/// unless a Twilio sender is configured.
+/// Where the sample's SMS go: through Twilio when the configuration has a <c>Mfa:Twilio</c> section (e.g.
+/// <c>Mfa__Twilio__AccountSid</c>, credentials and sender in environment variables or user secrets), otherwise to the
+/// development outbox (a file next to the database, shown on the SMS outbox page).
 /// </summary>
 public static class SampleSms
 {
@@ -21,6 +22,7 @@ public static class SampleSms
             return;
         }
 
-        throw new InvalidOperationException("Mfa:Twilio is configured but this build of the sample has no Twilio sender yet (package Mfa.Sms.Twilio).");
+        // Real text messages: settings validated at start-up (Mfa:Twilio:AccountSid, a credential, a sender).
+        mfa.AddTwilioSms(builder.Configuration.GetSection("Mfa:Twilio"));
     }
 }

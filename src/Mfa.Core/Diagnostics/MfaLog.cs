@@ -49,4 +49,7 @@ internal static partial class MfaLog
 
     [LoggerMessage(14, LogLevel.Warning, "MFA operation by {ActorUserId} refused: {ErrorCode}.")]
     public static partial void NotPermitted(ILogger logger, string actorUserId, string errorCode);
+
+    [LoggerMessage(15, LogLevel.Error, "SMS sender threw {ExceptionType} sending to user {UserId} at {MaskedPhone}; treated as an unknown outcome. ISmsSender implementations should return a failed SmsSendResult instead.")]
+    public static partial void SmsSenderThrew(ILogger logger, string userId, string maskedPhone, string exceptionType);
 }

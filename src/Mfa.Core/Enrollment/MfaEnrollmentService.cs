@@ -324,7 +324,8 @@ public sealed class MfaEnrollmentService
                 return MfaResult.Failure(MfaErrors.NotEnrolled());
             }
 
-            await _stores.ResetMarkers.DeleteAsync(user.UserId, cancellationToken);
+            // The reset marker stays: after a reset only activating a factor lifts the enrolment requirement; a user
+            // who began enrolling and then disabled must not slip past it.
             removed = await _audit.RecordAsync(MfaEventTypes.FactorRemoved, user, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

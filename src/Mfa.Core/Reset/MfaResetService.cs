@@ -48,7 +48,18 @@ public sealed class MfaResetService
     /// (not an Owner), <see cref="MfaErrorCodes.OtherOrganization"/> (target elsewhere).</returns>
     public async Task<MfaResult<MfaResetOutcome>> ResetUserAsync(string actorUserId, string targetUserId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(actorUserId);
+        // Check the actor first: a non-Owner must learn nothing about other users, not even whether they exist.
+        var actor = await _users.FindAsync(actorUserId, cancellationToken);
+        if (!actor.Succeeded)
+        {
+            return actor.Error;
+        }
+
+        if (actor.Value.Role != MfaRole.Owner || actor.Value.OrganizationId is null)
+        {
+            return MfaErrors.NotPermitted();
+        }
+
         var target = await _users.FindAsync(targetUserId, cancellationToken);
         if (!target.Succeeded)
         {
@@ -60,13 +71,13 @@ public sealed class MfaResetService
             return MfaErrors.OtherOrganization();
         }
 
-        var actor = await _owners.AuthorizeAsync(actorUserId, organizationId, cancellationToken);
-        if (!actor.Succeeded)
+        var authorized = await _owners.AuthorizeAsync(actorUserId, organizationId, cancellationToken);
+        if (!authorized.Succeeded)
         {
-            return actor.Error;
+            return authorized.Error;
         }
 
-        return await ResetAsync(target.Value, actor.Value.UserId, MfaEventTypes.AdminReset, cancellationToken);
+        return await ResetAsync(target.Value, authorized.Value.UserId, MfaEventTypes.AdminReset, cancellationToken);
     }
 
     /// <summary>

@@ -210,6 +210,12 @@ public sealed class MfaSignInService
             return MfaErrors.NoRecoveryCodes();
         }
 
+        // A used-up set is "no recovery codes", as documented, not a wrong guess that counts towards the lock.
+        if (await _stores.RecoveryCodes.CountRemainingAsync(user.UserId, cancellationToken) == 0)
+        {
+            return MfaErrors.NoRecoveryCodes();
+        }
+
         var normalized = RecoveryCodeFormat.Normalize(recoveryCode, _options.Value.RecoveryCodes.Length);
         if (normalized is null)
         {

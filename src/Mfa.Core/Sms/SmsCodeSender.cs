@@ -118,7 +118,8 @@ internal sealed class SmsCodeSender(
 
         if (challenge.SendCount >= sms.MaxSendsPerChallenge)
         {
-            return await RefuseAsync(user, SmsErrors.ChallengeSendLimit(), cancellationToken);
+            // A new challenge can start once this one's last code expired.
+            return await RefuseAsync(user, SmsErrors.ChallengeSendLimit(challenge.ExpiresAt), cancellationToken);
         }
 
         if (RefuseCountry(challenge.PhoneNumber) is { } countryRefusal)
@@ -219,7 +220,19 @@ internal sealed class SmsCodeSender(
         var masked = PhoneNumberMasking.Mask(phone);
 
         // If this is cancelled mid-send the message may be out, but its code never becomes valid; the quota stays taken.
-        var result = await smsSender.SendAsync(new SmsMessage(phone, body, sms.CodeLifetime), cancellationToken);
+        SmsSendResult result;
+        try
+        {
+            result = await smsSender.SendAsync(new SmsMessage(phone, body, sms.CodeLifetime), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A sender should report failures as results; one that throws (a provider client's bug, a timeout) must not
+            // escape as a 500. The message may have left, so treat it as an unknown outcome: nothing becomes valid and
+            // the quota stays taken. Only the exception's type is logged: its message may hold the phone number.
+            MfaLog.SmsSenderThrew(logger, user.UserId, masked, ex.GetType().Name);
+            result = SmsSendResult.Failed(SmsSendStatus.UnknownOutcome);
+        }
 
         if (!result.IsAccepted)
         {

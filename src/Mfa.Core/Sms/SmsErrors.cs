@@ -10,8 +10,8 @@ internal static class SmsErrors
     public static MfaError Cooldown(DateTimeOffset until) =>
         new(MfaErrorCodes.SmsResendCooldown, "A code was sent moments ago: wait a little before asking for another.") { RetryAfter = until };
 
-    public static MfaError ChallengeSendLimit() =>
-        new(MfaErrorCodes.SmsChallengeSendLimit, "No more codes can be sent for this attempt: start again later.");
+    public static MfaError ChallengeSendLimit(DateTimeOffset retryAfter) =>
+        new(MfaErrorCodes.SmsChallengeSendLimit, "No more codes can be sent for this attempt: start again later.") { RetryAfter = retryAfter };
 
     public static MfaError Quota(SmsQuotaResult quota) => quota.Decision == SmsQuotaDecision.OrganizationDailyLimitReached
         ? new(MfaErrorCodes.SmsOrganizationDailyLimit, "Your organization has reached its daily limit of text messages.") { RetryAfter = quota.RetryAfter }
