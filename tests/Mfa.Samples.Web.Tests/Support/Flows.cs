@@ -59,6 +59,12 @@ public static partial class Flows
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await ChooseAppAndActivateAsync(app, page, email, screenshots);
+    }
+
+    /// <summary>On the wizard's method step: chooses the authenticator app, reads the manual key, activates.</summary>
+    public static async Task ChooseAppAndActivateAsync(SampleAppFixture app, IPage page, string email, string? screenshots = null)
+    {
         await page.GetByLabel("Authenticator app").CheckAsync();
         if (screenshots is not null)
         {

@@ -163,6 +163,7 @@ public sealed partial class SampleAppFixture : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Sample__DataDirectory"] = DataDirectory;
+        start.Environment["Sample__AuditPageSize"] = "5";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the sample.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

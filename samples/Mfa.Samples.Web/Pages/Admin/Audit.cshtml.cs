@@ -7,9 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Mfa.Samples.Web.Pages.Admin;
 
 /// <summary>The organization's audit trail, paged (Owners; the engine checks again).</summary>
-public sealed class AuditModel(MfaAuditService audit) : PageModel
+public sealed class AuditModel(MfaAuditService audit, IConfiguration configuration) : PageModel
 {
-    private const int PageSize = 20;
 
     /// <summary>The page number, from 0.</summary>
     public new int Page { get; private set; }
@@ -23,7 +22,9 @@ public sealed class AuditModel(MfaAuditService audit) : PageModel
     /// <summary>Shows page <paramref name="p"/>.</summary>
     public async Task<IActionResult> OnGetAsync(int p, CancellationToken cancellationToken)
     {
-        var page = await audit.ListAsync(User.UserId(), User.OrganizationId(), Math.Max(0, p), PageSize, cancellationToken);
+        // Records per page: setting Sample:AuditPageSize (default 20).
+        var pageSize = Math.Clamp(configuration.GetValue("Sample:AuditPageSize", 20), 1, MfaAuditService.MaxPageSize);
+        var page = await audit.ListAsync(User.UserId(), User.OrganizationId(), Math.Max(0, p), pageSize, cancellationToken);
         if (!page.Succeeded)
         {
             return Forbid();
