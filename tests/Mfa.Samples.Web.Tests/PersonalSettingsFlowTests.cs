@@ -44,6 +44,16 @@ public sealed class PersonalSettingsFlowTests(SampleAppFixture app) : IClassFixt
         // The same code again is refused: each time step is accepted once.
         var third = await app.NewSessionAsync();
         await Flows.SubmitPasswordAsync(third, alice);
+
+        // Password checked, second factor pending: nothing but the second-factor pages is reachable (not enrolment,
+        // which would replace the factor, and not the signed-in pages).
+        foreach (var path in new[] { "/SignIn/Enroll", "/Settings/Personal", "/Settings/Enroll", "/" })
+        {
+            await third.GotoAsync(path);
+            await Expect(third).ToHaveURLAsync(new Regex("/Account/Login"));
+        }
+
+        await third.GotoAsync("/SignIn/Challenge");
         await Flows.EnterCodeAsync(third, code, "Verify");
         await Expect(third.GetByRole(AriaRole.Alert)).ToContainTextAsync("already been used");
         await Expect(third).ToHaveURLAsync(new Regex("/SignIn/Challenge"));
