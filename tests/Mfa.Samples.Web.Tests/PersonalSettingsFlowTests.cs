@@ -123,6 +123,27 @@ public sealed class PersonalSettingsFlowTests(SampleAppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task Restart_KeepsSessionsAndAuthenticatorSecrets()
+    {
+        app.RequireBrowser();
+        const string globex = "owner@globex.test";
+        var page = await app.NewSessionAsync();
+        await Flows.SignInAsync(app, page, globex);
+        if (!app.Factors.ContainsKey(globex))
+        {
+            await page.GotoAsync("/Settings/Enroll");
+            await Flows.EnrolAppAsync(app, page, globex);
+        }
+
+        // Data Protection keys live next to the database: cookies and encrypted TOTP secrets stay readable.
+        await app.RestartAsync();
+        await page.GotoAsync("/Settings/Personal");
+        await Expect(page.Locator("#mfa-status")).ToHaveTextAsync("On");
+        var again = await app.NewSessionAsync();
+        await Flows.SignInAsync(app, again, globex);
+    }
+
+    [Fact]
     public async Task NonOwner_GetsForbidden_OnOwnerPagesAndActions_AndOwnersCannotActAcrossOrganizations()
     {
         app.RequireBrowser();

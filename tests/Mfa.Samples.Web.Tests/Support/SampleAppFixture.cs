@@ -143,6 +143,15 @@ public sealed partial class SampleAppFixture : IAsyncLifetime
 
     private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Stops the app and starts it again on the same address and data folder (database, keys, outbox kept).</summary>
+    public async Task RestartAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        await StartAppAsync();
+    }
+
     private async Task StartAppAsync()
     {
         var dll = Metadata("SampleWebDll");
@@ -151,8 +160,11 @@ public sealed partial class SampleAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"The sample is not built at {dll}; build Mfa.sln first.");
         }
 
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        if (BaseUrl.Length == 0)
+        {
+            BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "--urls", BaseUrl, "--contentRoot", Metadata("SampleWebDirectory") },
