@@ -165,6 +165,10 @@ public sealed class PersonalSettingsFlowTests(SampleAppFixture app) : IClassFixt
         Assert.Equal(403, post.Status);
         await Expect(member.GetByRole(AriaRole.Link, new() { Name = "Account Settings" })).ToHaveCountAsync(0);
 
+        // Every form carries an antiforgery token: a forged cross-site POST is refused.
+        var forged = await member.APIRequest.PostAsync("/Settings/ResetMfa", new() { Form = member.APIRequest.CreateFormData().Set("x", "1"), MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+
         // The Owner of globex passes the role policy but the engine refuses a user of another organization.
         var globex = await app.NewSessionAsync();
         await Flows.SignInAsync(app, globex, "owner@globex.test");

@@ -2,6 +2,7 @@ using Mfa.AspNetCore;
 using Mfa.Samples.Data;
 using Mfa.Samples.Web.Infrastructure;
 using Mfa.SignIn;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -60,7 +61,7 @@ public sealed class LoginModel(SampleUserAccounts accounts, MfaSignInGate gate, 
             case MfaSignInStep.Enrollment:
                 return RedirectToPage("/SignIn/Enroll", new { ReturnUrl });
             default:
-                await gate.CompleteSignInAsync(HttpContext, SampleClaims.Create(user), cancellationToken: cancellationToken);
+                await gate.CompleteSignInAsync(HttpContext, SampleClaims.Create(user), new AuthenticationProperties { IsPersistent = RememberMe }, cancellationToken);
                 if (requirement.Value.EnrollmentDeadline is { } deadline)
                 {
                     TempData["Message"] = $"Your organization requires multi-factor authentication. Set it up before {deadline:yyyy-MM-dd HH:mm} UTC.";
