@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mfa.Storage.EfCore.Attempts;
 
 /// <summary>
-/// Failure counters in the <c>Attempts</c> table. A failure is an increment in the database (update, or insert when
-/// the user has no row, retried as an update if another caller inserted first), so no count is ever lost.
+/// Failure counters in the <c>Attempts</c> table. Counting is a compare-and-set in the database (a conditional update,
+/// or an insert when the user has no row that the unique key lets only one caller win), so no count is ever lost.
 /// </summary>
 internal sealed class EfCoreAttemptStore(DbContext context) : IMfaAttemptStore
 {

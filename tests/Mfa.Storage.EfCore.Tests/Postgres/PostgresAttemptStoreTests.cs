@@ -1,0 +1,14 @@
+using Mfa.Storage.EfCore.Tests.Infrastructure;
+using Mfa.Storage.Specification;
+using Mfa.Stores;
+
+namespace Mfa.Storage.EfCore.Tests.Postgres;
+
+public sealed class PostgresAttemptStoreTests(PostgresDatabase database) : AttemptStoreSpecification, IClassFixture<PostgresDatabase>, IAsyncDisposable
+{
+    private readonly StoreScopes _scopes = new(database);
+
+    protected override IMfaAttemptStore CreateStore() => _scopes.Get<IMfaAttemptStore>();
+
+    public ValueTask DisposeAsync() => _scopes.DisposeAsync();
+}
