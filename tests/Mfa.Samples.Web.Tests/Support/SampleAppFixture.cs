@@ -58,6 +58,9 @@ public sealed partial class SampleAppFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         await StartAppAsync();
         _playwright = await Playwright.CreateAsync();
+
+        // The machines are shared and loaded: give assertions the same patience as actions.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
