@@ -73,6 +73,8 @@ internal sealed class CliSession : IAsyncDisposable
             // Keys are kept unencrypted beside the database on purpose (a local development sample); Data Protection
             // warns about that on every new key, which would only add noise to a script's stderr.
             .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error)
+            // The engine's warnings (refusals, lockouts) repeat what the command already says in its one error line.
+            .AddFilter("Mfa", LogLevel.Error)
             .AddSimpleConsole(console => console.SingleLine = true));
 
         // stdout belongs to the command's output (and to --json): every log line goes to stderr.
