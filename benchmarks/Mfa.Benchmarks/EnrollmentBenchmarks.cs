@@ -11,7 +11,6 @@ namespace Mfa.Benchmarks;
 /// manual entry key and the PNG QR code. Each call begins a new pending enrolment for the same user (replacing the last).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
 public class EnrollmentBenchmarks
 {
     private ServiceProvider _services = null!;

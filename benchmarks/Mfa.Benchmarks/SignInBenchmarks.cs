@@ -30,7 +30,6 @@ public sealed class BenchMfaDbContext(DbContextOptions<BenchMfaDbContext> option
 /// stores (reads the key from AspNetUserTokens; no replay guard, no attempt accounting); code for the real clock.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(warmupCount: 3, iterationCount: 10)]
 public class SignInBenchmarks
 {
     private const string UserId = "alice";
