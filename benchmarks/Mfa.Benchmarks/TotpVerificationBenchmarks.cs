@@ -57,22 +57,6 @@ public class TotpVerificationBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _identityServices.Dispose();
 
-    [Benchmark(Baseline = true, Description = "Baseline: 3 x HMACSHA1.HashData")]
-    public int ThreeHmacSha1()
-    {
-        Span<byte> message = stackalloc byte[8];
-        Span<byte> hash = stackalloc byte[20];
-        var acc = 0;
-        for (var candidate = _step - 1; candidate <= _step + 1; candidate++)
-        {
-            BinaryPrimitives.WriteInt64BigEndian(message, candidate);
-            HMACSHA1.HashData(_key, message, hash);
-            acc ^= hash[19];
-        }
-
-        return acc;
-    }
-
     [Benchmark(Description = "Mfa: TotpCalculator.FindMatchingStep")]
     public long? Ours() => TotpCalculator.FindMatchingStep(_key, _code, _step, 1, TotpAlgorithm.Sha1, 6);
 
@@ -92,6 +76,23 @@ public class TotpVerificationBenchmarks
         }
 
         return _identityProvider.ValidateAsync("TwoFactor", _identityCode, _userManager, _identityUser);
+    }
+
+    // Declared last: in both first runs the baseline, measured first, came out slower than ours (an order effect).
+    [Benchmark(Baseline = true, Description = "Baseline: 3 x HMACSHA1.HashData")]
+    public int ThreeHmacSha1()
+    {
+        Span<byte> message = stackalloc byte[8];
+        Span<byte> hash = stackalloc byte[20];
+        var acc = 0;
+        for (var candidate = _step - 1; candidate <= _step + 1; candidate++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(message, candidate);
+            HMACSHA1.HashData(_key, message, hash);
+            acc ^= hash[19];
+        }
+
+        return acc;
     }
 
     private void RefreshIdentityCode()
