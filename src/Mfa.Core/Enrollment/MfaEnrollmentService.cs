@@ -248,31 +248,24 @@ public sealed class MfaEnrollmentService
             return MfaErrors.MethodNotAllowed(MfaMethod.Sms);
         }
 
-        var reserved = await _throttle.ReserveAsync(user, cancellationToken);
-        if (!reserved.Succeeded)
-        {
-            return reserved.Error;
-        }
-
         long? acceptedStep = null;
-        MfaError? failure = null;
-        if (pending.Method == MfaMethod.AuthenticatorApp)
-        {
-            acceptedStep = _totp.FindMatchingStep(pending, value);
-            if (acceptedStep is null)
+        var attempt = await _throttle.AttemptAsync(
+            user,
+            pending.Method,
+            async () =>
             {
-                failure = MfaErrors.InvalidCode(null);
-            }
-        }
-        else
-        {
-            failure = await _sms.VerifyAsync(user, MfaSmsPurpose.Enrollment, pending.Id, value, cancellationToken);
-        }
+                if (pending.Method == MfaMethod.Sms)
+                {
+                    return await _sms.VerifyAsync(user, MfaSmsPurpose.Enrollment, pending.Id, value, cancellationToken);
+                }
 
-        if (failure is not null)
+                acceptedStep = _totp.FindMatchingStep(pending, value);
+                return acceptedStep is null ? MfaErrors.InvalidCode(null) : null;
+            },
+            cancellationToken);
+        if (!attempt.Succeeded)
         {
-            var retryAfter = await _throttle.FailAsync(reserved.Value, pending.Method, failure.Code, cancellationToken);
-            return failure with { RetryAfter = failure.RetryAfter ?? retryAfter };
+            return attempt.Error;
         }
 
         var now = _time.GetUtcNow();
@@ -287,7 +280,7 @@ public sealed class MfaEnrollmentService
 
             codes = await _recoveryCodes.IssueAsync(user.UserId, now, cancellationToken);
             await _stores.ResetMarkers.DeleteAsync(user.UserId, cancellationToken);
-            await _throttle.SucceedAsync(reserved.Value, cancellationToken);
+            await _throttle.SucceedAsync(attempt.Value, cancellationToken);
             activated = await _audit.RecordAsync(MfaEventTypes.EnrollmentActivated, user, cancellationToken, pending.Method, PhoneNumberMasking.MaskOrNull(pending.PhoneNumber));
             await transaction.CommitAsync(cancellationToken);
         }

@@ -168,22 +168,19 @@ public sealed class MfaSignInService
             return MfaErrors.MethodNotAllowed(MfaMethod.Sms);
         }
 
-        var reserved = await _throttle.ReserveAsync(user, cancellationToken);
-        if (!reserved.Succeeded)
+        var attempt = await _throttle.AttemptAsync(
+            user,
+            active.Method,
+            async () => active.Method == MfaMethod.AuthenticatorApp
+                ? await VerifyTotpAsync(active, value, cancellationToken)
+                : await _sms.VerifyAsync(user, MfaSmsPurpose.SignIn, active.Id, value, cancellationToken),
+            cancellationToken);
+        if (!attempt.Succeeded)
         {
-            return reserved.Error;
+            return attempt.Error;
         }
 
-        var failure = active.Method == MfaMethod.AuthenticatorApp
-            ? await VerifyTotpAsync(active, value, cancellationToken)
-            : await _sms.VerifyAsync(user, MfaSmsPurpose.SignIn, active.Id, value, cancellationToken);
-        if (failure is not null)
-        {
-            var retryAfter = await _throttle.FailAsync(reserved.Value, active.Method, failure.Code, cancellationToken);
-            return failure with { RetryAfter = failure.RetryAfter ?? retryAfter };
-        }
-
-        await _throttle.SucceedAsync(reserved.Value, cancellationToken);
+        await _throttle.SucceedAsync(attempt.Value, cancellationToken);
         MfaLog.VerificationSucceeded(_logger, user.UserId, active.Method);
         _metrics.Verification(active.Method, "succeeded");
         var remaining = await _stores.RecoveryCodes.CountRemainingAsync(user.UserId, cancellationToken);
@@ -222,20 +219,23 @@ public sealed class MfaSignInService
             return MfaErrors.MalformedRecoveryCode();
         }
 
-        var reserved = await _throttle.ReserveAsync(user, cancellationToken);
-        if (!reserved.Succeeded)
+        var attempt = await _throttle.AttemptAsync(
+            user,
+            null,
+            async () =>
+            {
+                var hash = RecoveryCodeHasher.Hash(_protector, protectedKey, normalized);
+                return await _stores.RecoveryCodes.TryRedeemAsync(user.UserId, hash, _time.GetUtcNow(), cancellationToken)
+                    ? null
+                    : MfaErrors.InvalidCode(null);
+            },
+            cancellationToken);
+        if (!attempt.Succeeded)
         {
-            return reserved.Error;
+            return attempt.Error;
         }
 
-        var hash = RecoveryCodeHasher.Hash(_protector, protectedKey, normalized);
-        if (!await _stores.RecoveryCodes.TryRedeemAsync(user.UserId, hash, _time.GetUtcNow(), cancellationToken))
-        {
-            var retryAfter = await _throttle.FailAsync(reserved.Value, null, MfaErrorCodes.InvalidCode, cancellationToken);
-            return MfaErrors.InvalidCode(retryAfter);
-        }
-
-        await _throttle.SucceedAsync(reserved.Value, cancellationToken);
+        await _throttle.SucceedAsync(attempt.Value, cancellationToken);
         var remaining = await _stores.RecoveryCodes.CountRemainingAsync(user.UserId, cancellationToken);
         MfaLog.RecoveryCodeUsed(_logger, user.UserId, remaining);
         _metrics.Verification(null, "succeeded");

@@ -24,7 +24,7 @@ internal sealed class AttemptThrottle(
     private const int MaxReserveRounds = 8;
 
     /// <summary>Reserves one attempt, or says until when the user is locked.</summary>
-    public async ValueTask<MfaResult<AttemptReservation>> ReserveAsync(MfaUser user, CancellationToken cancellationToken)
+    private async ValueTask<MfaResult<AttemptReservation>> ReserveAsync(MfaUser user, CancellationToken cancellationToken)
     {
         for (var round = 0; round < MaxReserveRounds; round++)
         {
@@ -45,6 +45,29 @@ internal sealed class AttemptThrottle(
         return MfaErrors.LockedOut(time.GetUtcNow().AddSeconds(1));
     }
 
+    /// <summary>
+    /// One throttled check: reserves an attempt, then runs <paramref name="check"/>. A failure is counted and returned
+    /// with when the user may try again; on success the reservation is returned, for the caller to release with
+    /// <see cref="SucceedAsync"/> (inside its own transaction if it has one).
+    /// </summary>
+    public async ValueTask<MfaResult<AttemptReservation>> AttemptAsync(
+        MfaUser user, MfaMethod? method, Func<ValueTask<MfaError?>> check, CancellationToken cancellationToken)
+    {
+        var reserved = await ReserveAsync(user, cancellationToken);
+        if (!reserved.Succeeded)
+        {
+            return reserved;
+        }
+
+        if (await check() is not { } failure)
+        {
+            return reserved;
+        }
+
+        var retryAfter = await FailAsync(reserved.Value, method, failure.Code, cancellationToken);
+        return failure with { RetryAfter = failure.RetryAfter ?? retryAfter };
+    }
+
     /// <summary>The code was right: clear the counter.</summary>
     public ValueTask SucceedAsync(AttemptReservation reservation, CancellationToken cancellationToken) =>
         stores.Attempts.ResetAsync(reservation.User.UserId, cancellationToken);
@@ -53,7 +76,7 @@ internal sealed class AttemptThrottle(
     /// The code was wrong: the reserved attempt stays counted. Records the failure (and a lockout, when this failure
     /// started one) and returns when the user may try again, if they must wait.
     /// </summary>
-    public async ValueTask<DateTimeOffset?> FailAsync(AttemptReservation reservation, MfaMethod? method, string errorCode, CancellationToken cancellationToken)
+    private async ValueTask<DateTimeOffset?> FailAsync(AttemptReservation reservation, MfaMethod? method, string errorCode, CancellationToken cancellationToken)
     {
         var user = reservation.User;
         var throttling = options.Value.Throttling;

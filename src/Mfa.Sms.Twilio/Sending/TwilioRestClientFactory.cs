@@ -6,7 +6,7 @@ namespace Mfa.Sms.Twilio;
 
 /// <summary>
 /// Builds a <see cref="TwilioRestClient"/> from the options over an HttpClient from <see cref="IHttpClientFactory"/>.
-/// The global <c>TwilioClient.Init</c> is never used: it is process-wide state that two hosts (or tests) would share.
+/// The global Twilio client initialiser is never used: it is process-wide state that two hosts (or tests) would share.
 /// </summary>
 internal sealed class TwilioRestClientFactory(IHttpClientFactory httpClientFactory)
 {
