@@ -6,7 +6,7 @@
 mfa_pg_version=15
 mfa_pg_cluster=main
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d "/usr/lib/postgresql/${mfa_pg_version}" ]; then
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -x "/usr/lib/postgresql/${mfa_pg_version}/bin/postgres" ]; then
   echo "installing PostgreSQL ${mfa_pg_version}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
