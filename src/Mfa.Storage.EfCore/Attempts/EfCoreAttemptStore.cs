@@ -1,5 +1,4 @@
 using Mfa.Storage.EfCore.Model;
-using Mfa.Storage.EfCore.Transactions;
 using Mfa.Stores;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +13,10 @@ internal sealed class EfCoreAttemptStore(DbContext context) : IMfaAttemptStore
     private DbSet<MfaAttemptCounter> Counters => context.MfaSet<MfaAttemptCounter>();
 
     public async ValueTask<MfaAttemptState> GetAsync(string userId, CancellationToken cancellationToken) =>
-        await ReadAsync(userId, cancellationToken);
+        await Counters.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .Select(a => new MfaAttemptState(a.FailedCount, a.LastFailureAt))
+            .SingleOrDefaultAsync(cancellationToken) ?? MfaAttemptState.None;
 
     public async ValueTask<bool> TryIncrementAsync(string userId, int expectedCount, DateTimeOffset failedAt, CancellationToken cancellationToken)
     {
@@ -22,9 +24,14 @@ internal sealed class EfCoreAttemptStore(DbContext context) : IMfaAttemptStore
         var updated = await Counters
             .Where(a => a.UserId == userId && a.FailedCount == expectedCount)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedCount, expectedCount + 1).SetProperty(a => a.LastFailureAt, failedAt), cancellationToken);
-        if (updated == 1 || expectedCount != 0)
+        if (updated == 1)
         {
-            return updated == 1;
+            return true;
+        }
+
+        if (expectedCount != 0)
+        {
+            return false;
         }
 
         // No row means a count of 0: the first caller to insert wins; the unique key refuses the others.
@@ -47,10 +54,4 @@ internal sealed class EfCoreAttemptStore(DbContext context) : IMfaAttemptStore
 
     public async ValueTask ResetAsync(string userId, CancellationToken cancellationToken) =>
         await Counters.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-
-    private async Task<MfaAttemptState> ReadAsync(string userId, CancellationToken cancellationToken) =>
-        await Counters.AsNoTracking()
-            .Where(a => a.UserId == userId)
-            .Select(a => new MfaAttemptState(a.FailedCount, a.LastFailureAt))
-            .SingleOrDefaultAsync(cancellationToken) ?? MfaAttemptState.None;
 }
